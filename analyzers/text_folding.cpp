@@ -109,4 +109,24 @@ std::string fold_accents(std::string_view lower) {
   return out;
 }
 
+std::string fold_value(std::string_view utf8) {
+  // Hyphens separate name parts ("Jean-Yves") the way spaces do; apostrophes are already gone.
+  std::string folded = fold_accents(fold_case(utf8));
+  std::string out;
+  out.reserve(folded.size());
+  bool pending_space = false;
+  for (char c : folded) {
+    const bool separator = c == ' ' || c == '-' || c == '\t' || c == '\n' ||
+                           c == '\r' || c == '.' || c == ',' || static_cast<unsigned char>(c) < 0x20;
+    if (separator) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 }  // namespace depeche::analysis

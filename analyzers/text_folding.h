@@ -19,6 +19,11 @@ std::string fold_case(std::string_view utf8_word);
 // "cœur" → "coeur", "élections" → "elections". ASCII input is returned unchanged but for apostrophes.
 std::string fold_accents(std::string_view lower);
 
+// The normal form of a filter value (speaker, source, author): case and accents folded, any run of
+// spaces, hyphens, dots and commas becomes one space — "Jean-Yves  Le Drian" and
+// "jean yves le drian" give the same value. Used for boolean terms by indexer and searcher alike.
+std::string fold_value(std::string_view utf8);
+
 // True for ' ’ ‘ ʼ (the apostrophes seen in French news copy).
 bool is_apostrophe(UChar32 c);
 

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/analyze_command.h"
+#include "cli/index_commands.h"
 #include "cli/logging.h"
 #include "core/error.h"
 
@@ -22,6 +23,9 @@ int main(int argc, char** argv) {
   app.parse_complete_callback([&] { cli::configure_logging(quiet ? -1 : verbose); });
 
   cli::add_analyze_command(app);
+  cli::add_index_command(app);
+  cli::add_delete_command(app);
+  cli::add_stats_command(app);
 
   try {
     app.parse(argc, argv);
@@ -31,6 +35,8 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const CLI::RuntimeError& e) {
+    return e.get_exit_code();  // a command's documented status; it has printed its own output
   } catch (const CLI::ParseError& e) {
     std::cerr << "depeche: " << e.what() << " (see depeche --help)\n";
     return kExitUsage;

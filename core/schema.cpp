@@ -4,20 +4,12 @@
 #include <array>
 #include <cstdio>
 
+#include "core/hash.h"
+
 namespace depeche::schema {
 namespace {
 
 constexpr char kListSeparator = '\x1f';
-
-// FNV-1a, 64 bits: stable across platforms and releases, which an index format needs.
-std::uint64_t fnv1a64(std::string_view s) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
 
 }  // namespace
 

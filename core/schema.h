@@ -24,6 +24,7 @@
 //   XSL     boolean   speaker, last name, folded              XSLkirby
 //   XSRC    boolean   source (outlet), folded                 XSRCagence presse monde
 //   XDUP    boolean   near-duplicate key                      XDUP5f1c9a0b2d3e4f60
+//   XDUPB   boolean   near-duplicate LSH band (lookup only)   XDUPB3a94f01c2
 //
 // Boolean values are always folded to lowercase (or digits), so a prefix that is itself a prefix
 // of another (XS / XSL / XSRC) can never be confused: the value never starts with a capital.
@@ -40,6 +41,7 @@
 //   5     countries                               packed list of ISO codes (pack_list)
 //   6     speakers                                packed list of canonical full names (pack_list)
 //   7     near-duplicate key                      16 hex digits; the collapse key
+//   8     near-duplicate MinHash signature        kDupSignatureSize little-endian uint32
 //
 // Stored document data: one JSON object whose keys are the kField* constants below.
 #pragma once
@@ -75,6 +77,7 @@ inline constexpr std::string_view kPrefixSpeaker = "XS";
 inline constexpr std::string_view kPrefixSpeakerLast = "XSL";
 inline constexpr std::string_view kPrefixSource = "XSRC";
 inline constexpr std::string_view kPrefixDupKey = "XDUP";
+inline constexpr std::string_view kPrefixDupBand = "XDUPB";  // + band digit + 8 hex digits
 
 // ---- Value slots ---------------------------------------------------------------------------------
 inline constexpr Xapian::valueno kSlotDate = 0;
@@ -85,6 +88,7 @@ inline constexpr Xapian::valueno kSlotSource = 4;
 inline constexpr Xapian::valueno kSlotCountries = 5;
 inline constexpr Xapian::valueno kSlotSpeakers = 6;
 inline constexpr Xapian::valueno kSlotDupKey = 7;
+inline constexpr Xapian::valueno kSlotDupSignature = 8;
 
 // ---- Stored-data fields (keys of the JSON object in Document::get_data) -------------------------
 inline constexpr std::string_view kFieldId = "id";
@@ -98,7 +102,6 @@ inline constexpr std::string_view kFieldLang = "lang";
 inline constexpr std::string_view kFieldCountries = "countries";  // [{"code","name"}]
 inline constexpr std::string_view kFieldSpeakers = "speakers";    // ["full name"]
 inline constexpr std::string_view kFieldQuotes = "quotes";        // [{"text","speaker","begin","end"}]
-inline constexpr std::string_view kFieldDupKey = "dup";
 inline constexpr std::string_view kFieldExtra = "extra";  // unknown input fields, kept verbatim
 
 // ---- Database metadata keys ------------------------------------------------------------------------

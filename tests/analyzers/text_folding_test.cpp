@@ -59,6 +59,22 @@ const FoldCase kFoldAccents[] = {
 INSTANTIATE_TEST_SUITE_P(Cases, FoldAccentsTable, ::testing::ValuesIn(kFoldAccents),
                          [](const auto& p) { return std::string(p.param.name); });
 
+class FoldValueTable : public ::testing::TestWithParam<FoldCase> {};
+TEST_P(FoldValueTable, GivesOneFormPerFilterValue) {
+  EXPECT_EQ(fold_value(GetParam().input), GetParam().expected);
+}
+const FoldCase kFoldValue[] = {
+    {"FullName", "John Kirby", "john kirby"},
+    {"AccentsAndHyphen", "Jean-Yves Le Drian", "jean yves le drian"},
+    {"SpacedHyphen", "jean yves  le  drian", "jean yves le drian"},
+    {"Apostrophe", "Seán O’Neill", "sean oneill"},
+    {"Outlet", "L'Écho économique", "lecho economique"},
+    {"Nbsp", "Agence\u00A0Presse Monde", "agence presse monde"},
+    {"TrimmedEnds", "  Kirby. ", "kirby"},
+};
+INSTANTIATE_TEST_SUITE_P(Cases, FoldValueTable, ::testing::ValuesIn(kFoldValue),
+                         [](const auto& p) { return std::string(p.param.name); });
+
 TEST(TextFolding, FoldAccentsSkipsInvalidUtf8) {
   EXPECT_EQ(fold_accents("ar\xFFme"), "arme");
 }

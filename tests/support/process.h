@@ -22,4 +22,24 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
 ProcessResult run_depeche(const std::vector<std::string>& args, const std::string& input = "",
                           std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
+// A child process started in the background, for tests that signal it mid-run.
+// Its standard input is /dev/null; its output goes to the given files.
+class BackgroundProcess {
+ public:
+  BackgroundProcess(const std::vector<std::string>& argv, const std::string& stdout_path,
+                    const std::string& stderr_path);
+  ~BackgroundProcess();  // kills (SIGKILL) and reaps a child still running
+  BackgroundProcess(const BackgroundProcess&) = delete;
+  BackgroundProcess& operator=(const BackgroundProcess&) = delete;
+
+  void send_signal(int sig);
+  // Exit status as ProcessResult::exit_code; -1 if still running after `timeout`.
+  int wait(std::chrono::milliseconds timeout = std::chrono::seconds(60));
+  bool running();
+
+ private:
+  int pid_ = -1;
+  int status_ = -1;
+};
+
 }  // namespace depeche::testing

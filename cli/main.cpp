@@ -6,8 +6,10 @@
 #include <iostream>
 
 #include "cli/analyze_command.h"
+#include "cli/entity_commands.h"
 #include "cli/index_commands.h"
 #include "cli/logging.h"
+#include "cli/search_command.h"
 #include "core/error.h"
 
 int main(int argc, char** argv) {
@@ -26,6 +28,9 @@ int main(int argc, char** argv) {
   cli::add_index_command(app);
   cli::add_delete_command(app);
   cli::add_stats_command(app);
+  cli::add_search_command(app);
+  cli::add_extract_command(app);
+  cli::add_eval_entities_command(app);
 
   try {
     app.parse(argc, argv);

@@ -21,7 +21,7 @@
 //   L       boolean   language code                           Lfr
 //   XC      boolean   country, ISO 3166-1 alpha-2, lowercase  XCkp
 //   XS      boolean   speaker, canonical full name, folded    XSjohn kirby
-//   XSL     boolean   speaker, last name, folded              XSLkirby
+//   XSL     boolean   speaker, each word of the name, folded  XSLkirby
 //   XSRC    boolean   source (outlet), folded                 XSRCagence presse monde
 //   XDUP    boolean   near-duplicate key                      XDUP5f1c9a0b2d3e4f60
 //   XDUPB   boolean   near-duplicate LSH band (lookup only)   XDUPB3a94f01c2
@@ -74,7 +74,7 @@ inline constexpr std::string_view kPrefixAuthor = "A";
 inline constexpr std::string_view kPrefixLang = "L";
 inline constexpr std::string_view kPrefixCountry = "XC";
 inline constexpr std::string_view kPrefixSpeaker = "XS";
-inline constexpr std::string_view kPrefixSpeakerLast = "XSL";
+inline constexpr std::string_view kPrefixSpeakerLast = "XSL";  // one term per word of the name
 inline constexpr std::string_view kPrefixSource = "XSRC";
 inline constexpr std::string_view kPrefixDupKey = "XDUP";
 inline constexpr std::string_view kPrefixDupBand = "XDUPB";  // + band digit + 8 hex digits

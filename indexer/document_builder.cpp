@@ -33,10 +33,18 @@ std::string host_of(std::string_view url) {
   return host;
 }
 
-std::string last_name(std::string_view folded_full_name) {
-  std::size_t space = folded_full_name.rfind(' ');
-  return std::string(space == std::string_view::npos ? folded_full_name
-                                                      : folded_full_name.substr(space + 1));
+// Every word of a folded name: "jeon min seok" → jeon, min, seok. Name order differs across
+// cultures (family name first in Korean), so a one-word speaker filter matches any of them.
+std::vector<std::string> name_words(std::string_view folded_full_name) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start < folded_full_name.size()) {
+    std::size_t space = folded_full_name.find(' ', start);
+    if (space == std::string_view::npos) space = folded_full_name.size();
+    if (space > start) words.emplace_back(folded_full_name.substr(start, space - start));
+    start = space + 1;
+  }
+  return words;
 }
 
 void collect_spelling(const std::vector<analysis::Token>& tokens,
@@ -79,6 +87,33 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
                           .position_offset = title_end + schema::kBodyPositionGap});
   out.signature = dup_signature(body_tokens);
 
+  // Entities: extracted facets merge with any the input supplied.
+  const analysis::Entities entities = extractor_.extract(a.title, title_tokens, a.body, body_tokens);
+  std::vector<std::string> given_countries = a.countries;
+  for (const std::string& code : analysis::EntityExtractor::country_facet(entities)) {
+    given_countries.push_back(code);
+  }
+  std::vector<std::string> given_speakers = a.speakers;
+  for (const std::string& name : analysis::EntityExtractor::speaker_facet(entities)) {
+    given_speakers.push_back(name);
+  }
+  // Quote words get their own field, so a search can ask what was said rather than written.
+  nlohmann::json quotes = nlohmann::json::array();
+  for (const analysis::Quote& q : entities.quotes) {
+    const auto& tokens = q.field == analysis::TextField::kTitle ? title_tokens : body_tokens;
+    std::vector<analysis::Token> inside;
+    for (const analysis::Token& t : tokens) {
+      if (t.begin >= q.begin && t.end <= q.end) inside.push_back(t);
+    }
+    analysis::index_tokens(doc, inside, {.prefix = schema::kPrefixQuote});
+    quotes.push_back({{"text", q.text},
+                      {"speaker", q.speaker},
+                      {"role", q.role},
+                      {"field", q.field == analysis::TextField::kTitle ? "title" : "body"},
+                      {"begin", q.begin},
+                      {"end", q.end}});
+  }
+
   std::map<std::string, Xapian::termcount> spelling;
   collect_spelling(title_tokens, spelling);
   collect_spelling(body_tokens, spelling);
@@ -111,7 +146,7 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
   nlohmann::json countries = nlohmann::json::array();
   std::vector<std::string> codes;
   const auto& names = analysis::CountryNames::french();
-  for (const std::string& given : a.countries) {
+  for (const std::string& given : given_countries) {
     auto code = names.resolve(given);
     if (!code) {
       out.warnings.push_back(fmt::format("unknown country '{}' ignored", given));
@@ -130,9 +165,10 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
   }
   if (!codes.empty()) doc.add_value(schema::kSlotCountries, schema::pack_list(codes));
 
-  // Speakers: the canonical full name as written; folded full and last names as filter terms.
+  // Speakers: the canonical full name as written; the folded full name and each of its words as
+  // filter terms.
   std::vector<std::string> speakers;
-  for (const std::string& name : a.speakers) {
+  for (const std::string& name : given_speakers) {
     const std::string folded = analysis::fold_value(name);
     if (folded.empty()) continue;
     if (std::any_of(speakers.begin(), speakers.end(),
@@ -141,7 +177,7 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
     }
     speakers.push_back(name);
     add_boolean(doc, schema::kPrefixSpeaker, folded);
-    add_boolean(doc, schema::kPrefixSpeakerLast, last_name(folded));
+    for (const std::string& word : name_words(folded)) add_boolean(doc, schema::kPrefixSpeakerLast, word);
   }
   if (!speakers.empty()) doc.add_value(schema::kSlotSpeakers, schema::pack_list(speakers));
 
@@ -150,7 +186,7 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
                          {schema::kFieldSource, a.source}, {schema::kFieldAuthor, a.author},
                          {schema::kFieldLang, a.lang},     {schema::kFieldCountries, countries},
                          {schema::kFieldSpeakers, speakers},
-                         {schema::kFieldQuotes, nlohmann::json::array()}};
+                         {schema::kFieldQuotes, quotes}};
   if (a.date) data[schema::kFieldDate] = a.date->iso();
   if (!a.extra.empty()) {
     nlohmann::json extra = nlohmann::json::object();

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "analyzers/entity_extractor.h"
 #include "analyzers/french_analyzer.h"
 #include "core/article.h"
 #include "indexer/near_duplicates.h"
@@ -35,6 +36,7 @@ class DocumentBuilder {
 
  private:
   analysis::FrenchAnalyzer analyzer_;
+  analysis::EntityExtractor extractor_;
 };
 
 }  // namespace depeche::indexer

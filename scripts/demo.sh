@@ -15,5 +15,11 @@ echo
 echo "== depeche stats =="
 "$depeche" stats --db "$db"
 echo
-echo "== depeche analyze: what the French analysis chain makes of a headline =="
-"$depeche" analyze "L’ARMÉE nord-coréenne aurait livré 200 000 obus aux États-Unis, selon l’O.N.U."
+echo "== depeche search: coree du nord missile (no accents, one hit per wire story) =="
+"$depeche" search --db "$db" --limit 3 coree du nord missile
+echo
+echo "== depeche search: l'armee, only articles about Ukraine, newest first =="
+"$depeche" search --db "$db" --limit 3 --country ukraine --sort=-date "l'armee"
+echo
+echo "== depeche search --quotes: what did Jennifer Caldwell say? =="
+"$depeche" search --db "$db" --limit 3 --quotes --speaker caldwell --no-facets

@@ -87,7 +87,7 @@ TEST(DocumentBuilder, ResolvesCountriesFromCodesAndFrenchNames) {
   EXPECT_EQ(data["countries"][0]["name"], "Corée du Nord");
 }
 
-TEST(DocumentBuilder, SpeakersGetFullNameAndLastNameTerms) {
+TEST(DocumentBuilder, GivenSpeakersMergeWithExtractedOnesWithFullAndLastNameTerms) {
   Article a = sample();
   a.speakers = {"Jean-Yves Le Drian", "jean yves le drian", "Iryna Bondarenko"};
   DocumentBuilder b;
@@ -95,9 +95,37 @@ TEST(DocumentBuilder, SpeakersGetFullNameAndLastNameTerms) {
   auto t = terms(built.doc);
   EXPECT_TRUE(t.count("XSjean yves le drian"));
   EXPECT_TRUE(t.count("XSLdrian"));
+  EXPECT_TRUE(t.count("XSLyves"));  // every word: family names come first in some cultures
   EXPECT_TRUE(t.count("XSLbondarenko"));
+  // "… a déclaré Anne Roche." in the body: extracted, after the given ones, no duplicates.
   EXPECT_EQ(schema::unpack_list(built.doc.get_value(schema::kSlotSpeakers)),
-            (std::vector<std::string>{"Jean-Yves Le Drian", "Iryna Bondarenko"}));
+            (std::vector<std::string>{"Jean-Yves Le Drian", "Iryna Bondarenko", "Anne Roche"}));
+  EXPECT_TRUE(t.count("XSanne roche"));
+}
+
+TEST(DocumentBuilder, ExtractsCountriesFromTitleAndBody) {
+  DocumentBuilder b;
+  BuiltDocument built = b.build(sample());  // Pyongyang (title), la Corée du Nord (body)
+  EXPECT_EQ(built.doc.get_value(schema::kSlotCountries), schema::pack_list({"KP"}));
+  EXPECT_TRUE(terms(built.doc).count("XCkp"));
+}
+
+TEST(DocumentBuilder, StoresQuotesWithSpeakerAndIndexesTheirWords) {
+  Article a = sample();
+  a.body = "« Nous n’avons jamais vendu d’obus à Moscou », a déclaré Anne Roche mardi.";
+  DocumentBuilder b;
+  BuiltDocument built = b.build(a);
+  auto data = nlohmann::json::parse(built.doc.get_data());
+  ASSERT_EQ(data["quotes"].size(), 1u);
+  EXPECT_EQ(data["quotes"][0]["speaker"], "Anne Roche");
+  const std::string text = data["quotes"][0]["text"];
+  EXPECT_EQ(text, "Nous n’avons jamais vendu d’obus à Moscou");
+  const auto begin = data["quotes"][0]["begin"].get<std::size_t>();
+  EXPECT_EQ(a.body.substr(begin, text.size()), text);
+  auto t = terms(built.doc);
+  EXPECT_TRUE(t.count("XQobus"));
+  EXPECT_TRUE(t.count("ZXQvendu") || t.count("ZXQvend"));
+  EXPECT_FALSE(t.count("XQdeclare"));  // outside the quote
 }
 
 TEST(DocumentBuilder, StoredDataHoldsWhatResultsAndSnippetsNeed) {

@@ -10,6 +10,7 @@
 #include "cli/index_commands.h"
 #include "cli/logging.h"
 #include "cli/search_command.h"
+#include "cli/serve_command.h"
 #include "core/error.h"
 
 int main(int argc, char** argv) {
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
   cli::add_delete_command(app);
   cli::add_stats_command(app);
   cli::add_search_command(app);
+  cli::add_serve_command(app);
   cli::add_extract_command(app);
   cli::add_eval_entities_command(app);
 

@@ -17,3 +17,18 @@ find_package(spdlog 1.10 REQUIRED CONFIG)
 find_package(nlohmann_json 3 REQUIRED CONFIG)
 find_package(pugixml REQUIRED CONFIG)
 find_package(Threads REQUIRED)
+
+# cpp-httplib: Debian ships it as a compiled library (libcpp-httplib.so) with no CMake config.
+# The .so was built with OpenSSL, zlib and Brotli support, and those macros change the layout of
+# its classes: every user must compile with the same definitions or the ABI silently differs.
+find_path(HTTPLIB_INCLUDE_DIR httplib.h REQUIRED)
+find_library(HTTPLIB_LIBRARY cpp-httplib REQUIRED)
+find_package(OpenSSL REQUIRED)
+if(NOT TARGET httplib::httplib)
+  add_library(httplib::httplib INTERFACE IMPORTED)
+  set_target_properties(httplib::httplib PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${HTTPLIB_INCLUDE_DIR}"
+    INTERFACE_COMPILE_DEFINITIONS
+      "CPPHTTPLIB_OPENSSL_SUPPORT;CPPHTTPLIB_ZLIB_SUPPORT;CPPHTTPLIB_BROTLI_SUPPORT"
+    INTERFACE_LINK_LIBRARIES "${HTTPLIB_LIBRARY};OpenSSL::SSL;OpenSSL::Crypto;Threads::Threads")
+endif()

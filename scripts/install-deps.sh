@@ -10,7 +10,10 @@ packages=(
   libcli11-dev libspdlog-dev libfmt-dev nlohmann-json3-dev
   libcpp-httplib-dev libpugixml-dev
   libgtest-dev libgmock-dev
+  chromium                            # browser test of the search page (tests/web)
 )
+# Node.js and npm run the browser test; Debian's packages only when no node is on the machine.
+if ! command -v node >/dev/null 2>&1; then packages+=(nodejs npm); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -16,6 +16,7 @@
 #include "core/schema.h"
 #include "searcher/search_json.h"
 #include "server/params.h"
+#include "server/web_assets.h"
 
 namespace depeche::server {
 namespace {
@@ -154,6 +155,28 @@ void opensearch_route(const RouteContext& ctx, const httplib::Request& req, http
                   "application/opensearchdescription+xml; charset=utf-8");
 }
 
+// ---- GET /, /app.js, /style.css, /widget.js -----------------------------------------------------
+// The search page and the widget, from memory (server/embed_web.cmake). The page reads its state
+// from its own query string (?q=…), so parameters are not checked here.
+void asset_route(const RouteContext&, const httplib::Request& req, httplib::Response& res, const std::smatch&) {
+  const std::string path = req.path == "/" ? "/index.html" : req.path;
+  for (const WebAsset& asset : web_assets()) {
+    if (asset.path != path) continue;
+    res.status = 200;
+    res.set_content(std::string(asset.body), std::string(asset.content_type));
+    res.set_header("Cache-Control", "no-cache");
+    if (path == "/index.html") {
+      // Only the page's own scripts, styles and API: no inline code, no third party.
+      res.set_header("Content-Security-Policy",
+                     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' "
+                     "data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+      res.set_header("Referrer-Policy", "no-referrer");
+    }
+    return;
+  }
+  throw HttpError{404, "no such endpoint (see docs/API.md)"};
+}
+
 // ---- The route table -----------------------------------------------------------------------------
 struct Route {
   std::string_view method;  // GET routes also answer HEAD; every route answers OPTIONS
@@ -168,6 +191,7 @@ const std::vector<Route>& routes() {
       {"GET", std::regex("/api/articles/(.+)"), article_route},  // ids may contain '/'
       {"GET", std::regex("/healthz"), health_route},
       {"GET", std::regex("/opensearch.xml"), opensearch_route},
+      {"GET", std::regex("/|/app\\.js|/style\\.css|/widget\\.js"), asset_route},  // web/, embedded
   };
   return table;
 }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
 #include <stdexcept>
 
 #include "analyzers/elision.h"
@@ -27,6 +28,8 @@ struct RawWord {
 };
 
 bool is_hyphen(UChar c) { return c == u'-' || c == u'\u2010' || c == u'\u2011'; }
+
+constexpr std::size_t kMaxCompoundParts = std::numeric_limits<decltype(Token::parts)>::max();
 
 bool all_digits_or_spaces(const icu::UnicodeString& t, int32_t start, int32_t end) {
   for (int32_t i = start; i < end; ++i) {
@@ -96,7 +99,33 @@ FrenchAnalyzer::FrenchAnalyzer() {
 
 FrenchAnalyzer::~FrenchAnalyzer() = default;
 
+StemFilter::StemFilter(const std::vector<std::string>& stems) {
+  for (const std::string& s : stems) heads_.push_back(s.substr(0, 2));
+  std::sort(heads_.begin(), heads_.end());
+  heads_.erase(std::unique(heads_.begin(), heads_.end()), heads_.end());
+}
+
+bool StemFilter::wants(std::string_view term) const {
+  // A one-letter stem (from a short word) compares on its whole length.
+  for (std::size_t n = 1; n <= 2 && n <= term.size(); ++n) {
+    if (std::binary_search(heads_.begin(), heads_.end(), term.substr(0, n),
+                           [](std::string_view a, std::string_view b) { return a < b; })) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, AnalysisMode mode) {
+  return run(text, mode, nullptr);
+}
+
+std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, AnalysisMode mode,
+                                           const StemFilter& filter) {
+  return run(text, mode, &filter);
+}
+
+std::vector<Token> FrenchAnalyzer::run(std::string_view text, AnalysisMode mode, const StemFilter* filter) {
   // 1. Decode and clean, keeping the map back to original bytes.
   CleanText ct = clean_text(text);
   const icu::UnicodeString& t = ct.text;
@@ -150,7 +179,8 @@ std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, AnalysisMode m
     // 9. Stem keys for words that carry meaning.
     if (!tok.term.empty() &&
         !tok.has(static_cast<TokenFlag>(kFlagStopword | kFlagNumber | kFlagWildcard |
-                                        kFlagTooLong))) {
+                                        kFlagTooLong)) &&
+        (!filter || filter->wants(tok.term))) {
       tok.stems = stemmer_.keys(tok.lower);
     }
     tok.begin = ct.offsets[static_cast<std::size_t>(begin)];
@@ -165,8 +195,11 @@ std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, AnalysisMode m
   std::size_t i = 0;
   while (i < words.size()) {
     std::size_t last = i;
-    while (last + 1 < words.size() && !raw[last].number && !raw[last + 1].number &&
-           raw[last + 1].start == raw[last].end + 1 && is_hyphen(t.charAt(raw[last].end))) {
+    // Token::parts counts at most kMaxCompoundParts: a longer run of hyphenated words (only ever
+    // seen in crafted input; its term is far too long to index anyway) splits into compounds.
+    while (last + 1 < words.size() && last + 1 - i < kMaxCompoundParts && !raw[last].number &&
+           !raw[last + 1].number && raw[last + 1].start == raw[last].end + 1 &&
+           is_hyphen(t.charAt(raw[last].end))) {
       ++last;
     }
     std::size_t compound_end = last;  // inclusive
@@ -186,7 +219,7 @@ std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, AnalysisMode m
         compound.flags |= kFlagWildcard;
       } else if (compound.term.size() > schema::kMaxTermBytes) {
         compound.flags |= kFlagTooLong;
-      } else {
+      } else if (!filter || filter->wants(compound.term)) {
         compound.stems = stemmer_.keys(compound.lower);
       }
       tokens.push_back(std::move(compound));

@@ -36,6 +36,24 @@ enum class AnalysisMode {
   kQuery,  // also recognises a trailing * as a prefix wildcard (kirb*)
 };
 
+// Which words need stem keys, when a caller only compares them with a few known stems (the
+// highlighter): Snowball's French stemmer only ever changes a word after its first two letters
+// (the third may change: paye → pai), so a word can only share a stem with those whose first two
+// letters it shares. Stemming is most of the cost of analysing a text; this skips it for most words.
+class StemFilter {
+ public:
+  explicit StemFilter(const std::vector<std::string>& stems);
+  template <typename Range>
+  static StemFilter of(const Range& stems) {
+    return StemFilter(std::vector<std::string>(stems.begin(), stems.end()));
+  }
+  // `term`: the token's folded term.
+  bool wants(std::string_view term) const;
+
+ private:
+  std::vector<std::string> heads_;  // sorted, unique
+};
+
 class FrenchAnalyzer {
  public:
   FrenchAnalyzer();
@@ -45,8 +63,12 @@ class FrenchAnalyzer {
 
   // Never throws on any input bytes.
   std::vector<Token> analyze(std::string_view text, AnalysisMode mode = AnalysisMode::kIndex);
+  // The same, with stem keys only for the words `filter` wants (the others have none).
+  std::vector<Token> analyze(std::string_view text, AnalysisMode mode, const StemFilter& filter);
 
  private:
+  std::vector<Token> run(std::string_view text, AnalysisMode mode, const StemFilter* filter);
+
   std::unique_ptr<icu::BreakIterator> breaker_;
   FrenchStemmer stemmer_;
 };

@@ -13,9 +13,11 @@
 #include "cli/signals.h"
 #include "cli/text_output.h"
 #include "core/error.h"
+#include "core/shards.h"
 #include "indexer/index_stats.h"
 #include "indexer/index_writer.h"
 #include "indexer/indexing_pipeline.h"
+#include "indexer/sharded_writer.h"
 
 namespace depeche::cli {
 namespace {
@@ -73,7 +75,21 @@ struct IndexOptions {
   std::uint64_t commit_every = 5000;
   bool strict = false;
   bool json = false;
+  unsigned shards = 0;
+  std::string shard_by;
 };
+
+indexer::ShardingRequest sharding_request(const IndexOptions& o) {
+  indexer::ShardingRequest r;
+  if (o.shard_by == "year") {
+    if (o.shards) throw UsageError("--shard-by year makes one shard per year: it takes no --shards");
+    r.by_year = true;
+  } else if (o.shard_by == "id" && o.shards == 0) {
+    throw UsageError("--shard-by id needs the number of shards: --shards N");
+  }
+  r.shards = o.shards;
+  return r;
+}
 
 void run_index(const IndexOptions& o) {
   indexer::IndexingOptions opts;
@@ -83,6 +99,7 @@ void run_index(const IndexOptions& o) {
   opts.threads = o.threads;
   opts.commit_every = o.commit_every;
   opts.strict = o.strict;
+  opts.sharding = sharding_request(o);
   opts.stop_requested = &install_stop_signal_handlers();
 
   const bool quiet = !spdlog::should_log(spdlog::level::info);
@@ -139,7 +156,7 @@ struct DeleteOptions {
 };
 
 void run_delete(const DeleteOptions& o) {
-  indexer::IndexWriter writer(o.db);
+  indexer::ShardedIndexWriter writer(o.db);  // each id goes to the shard that holds it
   std::vector<std::string> missing;
   std::size_t deleted = 0;
   for (const std::string& id : o.ids) {
@@ -170,6 +187,11 @@ std::string human_size(std::uint64_t bytes) {
 
 void run_stats(const StatsOptions& o) {
   const indexer::IndexStats s = indexer::read_index_stats(o.db, o.top);
+  StubFile layout;  // a sharded index lists its shards (core/shards.h)
+  if (const std::string stub = stub_file_of(o.db); !stub.empty()) layout = read_stub_file(stub);
+  const char* shard_by = layout.routing == ShardRouting::kById     ? "id"
+                         : layout.routing == ShardRouting::kByYear ? "year"
+                                                                   : "";
   auto facet_json = [](const std::vector<indexer::FacetCount>& v) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& f : v) a.push_back({{"value", f.value}, {"count", f.count}});
@@ -187,12 +209,17 @@ void run_stats(const StatsOptions& o) {
                         {"distinct_words", s.distinct_terms_estimate},
                         {"size_bytes", s.size_bytes},
                         {"last_update", s.last_update},
-                        {"schema_version", s.schema_version}};
+                        {"schema_version", s.schema_version},
+                        {"shards", layout.shards.size()},
+                        {"shard_by", shard_by}};
     std::cout << j.dump(2) << '\n';
     return;
   }
   std::cout << fmt::format("index         {}\n", s.path);
   std::cout << fmt::format("articles      {} ({} dated)\n", s.documents, s.dated_documents);
+  if (!layout.shards.empty()) {
+    std::cout << fmt::format("shards        {}{}\n", layout.shards.size(), *shard_by ? fmt::format(", by {}", shard_by) : "");
+  }
   if (!s.first_date.empty()) std::cout << fmt::format("dates         {} .. {}\n", s.first_date, s.last_date);
   std::cout << fmt::format("words         {} distinct\n", s.distinct_terms_estimate);
   std::cout << fmt::format("size          {}\n", human_size(s.size_bytes));
@@ -221,10 +248,15 @@ void add_index_command(CLI::App& app) {
   cmd->add_option("--format", o->format, "Input format: auto, jsonl, text, rss")
       ->capture_default_str();
   cmd->add_option("--threads", o->threads, "Analysis threads (default: one per core)");
-  cmd->add_option("--commit-every", o->commit_every, "Documents between commits")
+  cmd->add_option("--commit-every", o->commit_every, "Documents between commits (new articles become durable at merges, which grow further apart as the index grows: see README)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--strict", o->strict, "Stop at the first bad record (exit status 3)");
+  cmd->add_option("--shards", o->shards,
+                  "Create a sharded index of N shards, articles routed by id (docs/SCALING.md); fixed at creation")
+      ->check(CLI::Range(1u, indexer::kMaxShards));
+  cmd->add_option("--shard-by", o->shard_by, "id (with --shards N) or year: one shard per publication year")
+      ->check(CLI::IsMember({"id", "year"}));
   cmd->add_flag("--json", o->json, "Print the summary as JSON");
   cmd->callback(with_exit_status(o, run_index));
 }

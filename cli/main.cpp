@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/analyze_command.h"
+#include "cli/compact_command.h"
 #include "cli/entity_commands.h"
 #include "cli/index_commands.h"
 #include "cli/logging.h"
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
   cli::add_index_command(app);
   cli::add_delete_command(app);
   cli::add_stats_command(app);
+  cli::add_compact_command(app);
   cli::add_search_command(app);
   cli::add_serve_command(app);
   cli::add_extract_command(app);

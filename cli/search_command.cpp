@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/shard_options.h"
 #include "core/error.h"
 #include "searcher/search_json.h"
 #include "searcher/searcher.h"
@@ -26,6 +27,7 @@ struct SearchOptions {
   bool no_spelling = false;
   bool no_typos = false;
   bool json = false;
+  ShardOptions shards;
 };
 
 search::SortOrder parse_sort(const std::string& s) {
@@ -105,7 +107,7 @@ void run_search(const SearchOptions& o) {
   req.typo_tolerance = !o.no_typos;
   req.time_limit = std::chrono::milliseconds(o.time_limit_ms);
   if (req.limit == 0) throw UsageError("--limit must be at least 1");
-  search::Searcher searcher(o.db);
+  search::Searcher searcher(index_location(o.db, o.shards, req.time_limit));
   const search::SearchResult result = searcher.search(req);
   if (o.json) {
     std::cout << search::to_json(result, req).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
@@ -121,7 +123,8 @@ void run_search(const SearchOptions& o) {
 void add_search_command(CLI::App& app) {
   auto o = std::make_shared<SearchOptions>();
   CLI::App* cmd = app.add_subcommand("search", "Search an index (query language: docs/QUERY.md)");
-  cmd->add_option("--db", o->db, "Index directory")->required();
+  cmd->add_option("--db", o->db, "Index directory, sharded index or stub file (see also --remote)");
+  add_shard_options(cmd, o->shards);
   cmd->add_option("query", o->query, "The query; words are joined with spaces");
   // Each occurrence takes one value: "--speaker kirby obus" is a speaker and a query word.
   cmd->add_option("--country", o->request.countries,

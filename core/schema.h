@@ -42,6 +42,7 @@
 //   6     speakers                                packed list of canonical full names (pack_list)
 //   7     near-duplicate key                      16 hex digits; the collapse key
 //   8     near-duplicate MinHash signature        kDupSignatureSize little-endian uint32
+//   9     sort key: date, then id                 "YYYYMMDD" ("00000000" undated) + id term
 //
 // Stored document data: one JSON object whose keys are the kField* constants below.
 #pragma once
@@ -89,6 +90,9 @@ inline constexpr Xapian::valueno kSlotCountries = 5;
 inline constexpr Xapian::valueno kSlotSpeakers = 6;
 inline constexpr Xapian::valueno kSlotDupKey = 7;
 inline constexpr Xapian::valueno kSlotDupSignature = 8;
+// A total order that does not depend on document numbers, which differ between a single index
+// and the same articles in shards: breaks ties in sorting (docs/SCALING.md).
+inline constexpr Xapian::valueno kSlotSortKey = 9;
 
 // ---- Stored-data fields (keys of the JSON object in Document::get_data) -------------------------
 inline constexpr std::string_view kFieldId = "id";

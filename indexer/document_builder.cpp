@@ -12,6 +12,7 @@
 #include "analyzers/term_generation.h"
 #include "analyzers/text_folding.h"
 #include "core/schema.h"
+#include "indexer/text_cleanup.h"
 
 namespace depeche::indexer {
 namespace {
@@ -131,6 +132,8 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
     doc.add_value(schema::kSlotDayNumber,
                   Xapian::sortable_serialise(static_cast<double>(d.day_number())));
   }
+  // Date then id: ties in sorting are broken the same way in one index and across shards.
+  doc.add_value(schema::kSlotSortKey, (a.date ? a.date->compact() : std::string(8, '0')) + out.id_term);
   if (!a.source.empty()) {
     add_boolean(doc, schema::kPrefixSource, analysis::fold_value(a.source));
     doc.add_value(schema::kSlotSource, a.source);
@@ -149,7 +152,7 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
   for (const std::string& given : given_countries) {
     auto code = names.resolve(given);
     if (!code) {
-      out.warnings.push_back(fmt::format("unknown country '{}' ignored", given));
+      out.warnings.push_back(fmt::format("unknown country '{}' ignored", excerpt(given)));
       continue;
     }
     if (std::find(codes.begin(), codes.end(), *code) != codes.end()) continue;

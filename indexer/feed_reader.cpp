@@ -57,10 +57,11 @@ std::string plain_paragraphs(std::string_view text) {
   std::string out;
   std::string paragraph;
   auto end_paragraph = [&] {
-    if (paragraph.empty()) return;
-    if (!out.empty()) out += "\n\n";
-    out += clean_line(paragraph);
+    std::string cleaned = clean_line(paragraph);  // empty for a line of control characters
     paragraph.clear();
+    if (cleaned.empty()) return;
+    if (!out.empty()) out += "\n\n";
+    out += cleaned;
   };
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -131,13 +132,14 @@ void emit(FeedContext& feed, Article&& article, pugi::xml_node item, std::string
   auto reject = [&](std::string reason) {
     feed.sink.on_error(RecordError{where, std::move(reason)});
   };
-  const std::array<std::pair<std::string_view, const std::string*>, 7> fields = {{
+  const std::array<std::pair<std::string_view, const std::string*>, 8> fields = {{
       {"id", &article.id},
       {"title", &article.title},
       {"body", &article.body},
       {"url", &article.url},
       {"author", &article.author},
       {"source", &article.source},
+      {"lang", &article.lang},
       {"date", &raw_date},
   }};
   for (const auto& [name, value] : fields) {

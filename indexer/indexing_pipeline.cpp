@@ -20,6 +20,7 @@
 #include "core/error.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_writer.h"
+#include "indexer/sharded_writer.h"
 
 namespace depeche::indexer {
 namespace {
@@ -197,9 +198,12 @@ IndexingSummary run_indexing(const IndexingOptions& opt) {
   bool size_known = false;
   const std::uint64_t total_bytes = input_size(opt.inputs, size_known);
 
-  IndexWriter writer(opt.db_path);  // throws IndexError before any thread starts
+  // One IndexWriter, or one per shard (indexer/sharded_writer.h). Throws before any thread starts.
+  ShardedIndexWriter writer(opt.db_path, opt.sharding);
 
   const unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+  // New articles through parallel segments, merged into the index (indexer/segment_pool.h).
+  writer.begin_bulk(threads);
   InputQueue inputs(kQueuePerThread * threads);
   ReorderBuffer outputs(kQueuePerThread * threads);
   outputs.set_producers(threads);
@@ -307,6 +311,7 @@ IndexingSummary run_indexing(const IndexingOptions& opt) {
     throw;
   }
   shut_down();
+  writer.end_bulk();
   writer.commit();
   ++summary.commits;
   summary.total_documents = writer.doc_count();

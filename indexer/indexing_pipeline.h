@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "indexer/input_reader.h"
+#include "indexer/sharded_writer.h"
 
 namespace depeche::indexer {
 
@@ -27,6 +28,7 @@ struct IndexingOptions {
   unsigned threads = 0;                        // analysis threads; 0: one per core
   std::uint64_t commit_every = 5000;           // documents between commits
   bool strict = false;                         // stop at the first bad record
+  ShardingRequest sharding;                    // --shards / --shard-by for a new index
   // Called from the writer thread about twice a second.
   std::function<void(const IndexingProgress&)> on_progress;
   // Called for each bad record (already counted), from the writer thread, in input order.

@@ -89,6 +89,10 @@ std::optional<std::size_t> find_excess_depth(std::string_view line, int max_dept
   return std::nullopt;
 }
 
+// nlohmann's messages quote the token they stopped in ("last read: '…'"), which can be a whole
+// multi-megabyte string: error details are cut to this many bytes.
+constexpr std::size_t kMaxErrorDetailBytes = 200;
+
 // nlohmann's message without its "[json.exception.parse_error.101] parse error at line 1,
 // column 5: " prefix, since we give the position ourselves.
 std::string parse_error_detail(const json::parse_error& e) {
@@ -96,7 +100,7 @@ std::string parse_error_detail(const json::parse_error& e) {
   const std::size_t column = what.find("column ");
   const std::size_t colon = what.find(": ", column == std::string_view::npos ? 0 : column);
   if (colon != std::string_view::npos) what.remove_prefix(colon + 2);
-  return std::string(what);
+  return excerpt(what, kMaxErrorDetailBytes);
 }
 
 // Thrown inside record conversion only; caught in read_jsonl and turned into a RecordError.
@@ -229,6 +233,14 @@ void read_jsonl(std::istream& in, const std::string& file, ArticleSink& sink,
     } catch (const json::parse_error& e) {
       reject("invalid JSON at byte " + std::to_string(e.byte + skipped) + ": " +
              parse_error_detail(e));
+      continue;
+    } catch (const json::exception& e) {
+      // A number beyond a double ("1e999") is an out_of_range error, not a parse_error.
+      std::string_view what = e.what();
+      if (const std::size_t bracket = what.find("] "); bracket != std::string_view::npos) {
+        what.remove_prefix(bracket + 2);
+      }
+      reject("invalid JSON: " + excerpt(what, kMaxErrorDetailBytes));
       continue;
     }
     std::optional<Article> article;

@@ -103,16 +103,23 @@ void parse_text_article(std::string_view content, const std::string& file, const
     }
   }
 
+  // Lines are judged as cleaned: a control character left by a scraper ("Source link\b", a lone
+  // NUL) must not turn a trailer or a blank line into text that cleans down to nothing.
   std::size_t end = lines.size();
-  while (end > i && (is_blank(lines[end - 1]) || is_source_link_trailer(lines[end - 1]))) --end;
+  while (end > i) {
+    const std::string last = clean_line(lines[end - 1]);
+    if (!last.empty() && !is_source_link_trailer(last)) break;
+    --end;
+  }
 
   std::string paragraph;
   for (; i <= end; ++i) {
     if (i == end || is_blank(lines[i])) {
-      if (!paragraph.empty()) {
+      std::string cleaned = clean_line(paragraph);
+      paragraph.clear();
+      if (!cleaned.empty()) {
         if (!article.body.empty()) article.body += "\n\n";
-        article.body += clean_line(paragraph);
-        paragraph.clear();
+        article.body += cleaned;
       }
       continue;
     }

@@ -11,6 +11,10 @@ packages=(
   libcpp-httplib-dev libpugixml-dev
   libgtest-dev libgmock-dev
   chromium                            # browser test of the search page (tests/web)
+  clang-14 libclang-rt-14-dev         # libFuzzer targets (tests/fuzz, scripts/fuzz.sh)
+  # bench/run (docs/BENCHMARKS.md): the peers Depeche is measured against, the corpus word list,
+  # HTTP load, timing and the report
+  xapian-omega liblucene++-dev libboost-dev libsqlite3-dev wfrench wrk time curl python3
 )
 # Node.js and npm run the browser test; Debian's packages only when no node is on the machine.
 if ! command -v node >/dev/null 2>&1; then packages+=(nodejs npm); fi

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # README command 2: installs what is missing, builds, and runs the whole test suite twice —
-# in the normal build and under AddressSanitizer + UndefinedBehaviorSanitizer.
+# in the normal build and under AddressSanitizer + UndefinedBehaviorSanitizer — then fuzzes every
+# libFuzzer target briefly (scripts/fuzz.sh) and runs the benchmark once on a small corpus as a
+# smoke test (it must complete; its figures are not checked).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/install-deps.sh"
@@ -14,3 +16,9 @@ asan="$("$root/scripts/build.sh" --sanitize | tail -n 1)"
 echo "== tests: ASan + UBSan build =="
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir "$asan" --output-on-failure --parallel "$jobs" --timeout 900
+
+echo "== fuzzing: scripts/fuzz.sh, 15 s per target (clang, ASan + UBSan) =="
+"$root/scripts/fuzz.sh" --seconds 15
+
+echo "== benchmark smoke run: bench/run --quick (figures not checked) =="
+"$root/bench/run" --quick

@@ -109,10 +109,12 @@ std::vector<Match> find_matches(analysis::FrenchAnalyzer& analyzer, std::string_
   word_count = 0;
   if (terms.empty() || text.empty()) return matches;
   WordGroups groups;
+  // Only words that may share a stem with the query's are stemmed: most of the cost otherwise.
+  const analysis::StemFilter filter = analysis::StemFilter::of(terms.stems);
   for (std::size_t base = 0; base < text.size();) {
     const std::size_t stop = chunk_end(text, base);
     const std::vector<Token> tokens =
-        analyzer.analyze(text.substr(base, stop - base), analysis::AnalysisMode::kIndex);
+        analyzer.analyze(text.substr(base, stop - base), analysis::AnalysisMode::kIndex, filter);
     const auto offset = static_cast<std::uint32_t>(base);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const Token& t = tokens[i];

@@ -20,24 +20,37 @@
 
 namespace depeche::search {
 
-class FacetSpy : public Xapian::MatchSpy {
+// What a facet counter yields once the match is over (after finish()).
+class FacetTally : public Xapian::MatchSpy {
  public:
   using Counts = std::unordered_map<std::string, std::uint64_t>;
 
-  void operator()(const Xapian::Document& doc, double weight) override;
+  // Completes the counts after the match; a no-op for counters that count into the maps directly.
+  virtual void finish() {}
 
   std::uint64_t articles() const { return articles_; }
-  std::uint64_t stories() const { return stories_.size(); }
+  std::uint64_t stories() const { return story_total_; }
   const Counts& countries() const { return countries_; }  // ISO code → articles
   const Counts& speakers() const { return speakers_; }    // full name as written → articles
   const Counts& sources() const { return sources_; }
   const Counts& years() const { return years_; }          // "2022"
   const Counts& months() const { return months_; }        // "202211"
 
- private:
+ protected:
   std::uint64_t articles_ = 0;
-  std::unordered_set<std::string> stories_;
+  std::uint64_t story_total_ = 0;
   Counts countries_, speakers_, sources_, years_, months_;
+};
+
+// Counts from each matching document's value slots: works on any database (local or remote),
+// with no set-up cost.
+class FacetSpy : public FacetTally {
+ public:
+  void operator()(const Xapian::Document& doc, double weight) override;
+  void finish() override { story_total_ = stories_.size(); }
+
+ private:
+  std::unordered_set<std::string> stories_;
 };
 
 class DeadlineSource : public Xapian::PostingSource {

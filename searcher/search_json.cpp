@@ -70,6 +70,8 @@ nlohmann::json to_json(const SearchResult& r, const SearchRequest& req) {
             {"ignored_stopwords", r.ignored_stopwords},
             {"relaxed_syntax", r.relaxed_syntax},
             {"timed_out", r.timed_out},
+            {"partial", r.partial},
+            {"missing_shards", r.missing_shards},
             {"notes", r.notes}}},
           {"timings_ms",
            {{"parse", r.timings.parse_ms},

@@ -83,6 +83,8 @@ struct SearchResult {
   bool relaxed_syntax = false;            // the query was read in a plainer way (see notes)
   std::vector<std::string> notes;         // one sentence each, for the user
   bool timed_out = false;                 // the time limit stopped the match: results may be partial
+  bool partial = false;                   // some shards did not answer: their articles are missing
+  std::vector<std::string> missing_shards;  // which ones (HOST:PORT or shard directory)
   SearchTimings timings;
 };
 

@@ -11,6 +11,7 @@
 #include <cctype>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <unordered_map>
 #include <nlohmann/json.hpp>
 
@@ -20,7 +21,9 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/schema.h"
+#include "searcher/facet_columns.h"
 #include "searcher/match_extensions.h"
+#include "searcher/remote_match.h"
 
 namespace depeche::search {
 namespace {
@@ -95,7 +98,7 @@ class ContentStemDecider : public Xapian::ExpandDecider {
   }
 };
 
-std::vector<FacetValue> top_values(const FacetSpy::Counts& counts, std::size_t limit,
+std::vector<FacetValue> top_values(const FacetTally::Counts& counts, std::size_t limit,
                                    const std::function<std::string(const std::string&)>& label) {
   std::vector<FacetValue> values;
   values.reserve(counts.size());
@@ -144,20 +147,82 @@ void Searcher::collect_quotes(const SearchRequest& req, const Xapian::MSet& mset
   result.quote_count = seen;
 }
 
-Searcher::Searcher(const std::string& db_path)
-    : path_(db_path), db_(open_index_for_reading(db_path)) {}
+Searcher::Searcher(const std::string& db_path) : Searcher(index_at(db_path)) {}
+
+Searcher::Searcher(const IndexLocation& where)
+    : path_(where.describe()), shards_(where), db_(shards_.db()) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
-  db_.reopen();  // a newer committed revision, if any; cheap when unchanged
   for (int attempt = 0;; ++attempt) {
     try {
-      return run(request);
+      // A newer committed revision, if any (cheap when unchanged); shards left out are tried
+      // again. Inside the try: reopening itself can meet a revision the writer just discarded.
+      if (shards_.refresh()) columns_.reset();
+      db_ = shards_.db();
+      SearchResult result = run(request);
+      note_missing_shards(result);
+      return result;
     } catch (const Xapian::DatabaseModifiedError&) {
-      // A writer committed twice while we read: start again on the newest revision.
+      // A writer committed twice while we read: start again on the newest revision (the
+      // refresh above). Each attempt reads one revision whole; only a writer committing faster
+      // than a search can run, every time, exhausts the attempts.
+      if (attempt >= 9) throw;
+      columns_.reset();
+    } catch (const Xapian::NetworkError& e) {
+      // A remote shard is down or slower than the remote timeout (or dropped an idle connection):
+      // reconnect, and search without the shards that do not answer, or fail (IndexLocation).
+      if (attempt >= 3) throw IndexError(fmt::format("{}: shards keep failing: {}", path_, e.get_description()));
+      shards_.recover(e.get_description());
+      db_ = shards_.db();
+      columns_.reset();
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      // A replica swapped in a full copy under us (docs/SCALING.md): open it anew.
       if (attempt >= 3) throw;
-      db_.reopen();
+      shards_.recover(e.get_description());
+      db_ = shards_.db();
+      columns_.reset();
     }
   }
+}
+
+void Searcher::note_missing_shards(SearchResult& result) {
+  std::vector<std::string> missing = shards_.missing();
+  if (missing != last_missing_) {
+    if (missing.empty()) {
+      spdlog::info("searcher: every shard answers again");
+    } else {
+      spdlog::warn("searcher: searching without shard(s) {}", fmt::join(missing, ", "));
+    }
+    last_missing_ = missing;
+  }
+  if (missing.empty()) return;
+  result.partial = true;
+  result.counts_exact = false;
+  result.notes.push_back(fmt::format("{} of {} shards did not answer ({}): their articles are missing from these "
+                                     "results and counts",
+                                     missing.size(), shards_.size(), fmt::join(missing, ", ")));
+  result.missing_shards = std::move(missing);
+}
+
+std::shared_ptr<const FacetColumns> Searcher::facet_columns() {
+  if (columns_) return columns_;
+  // Searchers of one process share the columns of a revision. A database of several shards has
+  // no single revision number: its columns stay with this Searcher.
+  std::string key;
+  try {
+    key = db_.get_uuid() + "@" + std::to_string(db_.get_revision());
+  } catch (const Xapian::InvalidOperationError&) {
+  } catch (const Xapian::UnimplementedError&) {
+  }
+  if (key.empty()) return columns_ = FacetColumns::build(db_);
+  static std::mutex mu;
+  static std::map<std::string, std::weak_ptr<const FacetColumns>> shared;
+  std::lock_guard lock(mu);  // one build per revision; the others wait for it
+  if (auto existing = shared[key].lock()) return columns_ = existing;
+  for (auto it = shared.begin(); it != shared.end();) it = it->second.expired() ? shared.erase(it) : std::next(it);
+  columns_ = FacetColumns::build(db_);
+  shared[key] = columns_;
+  return columns_;
 }
 
 SearchResult Searcher::run(const SearchRequest& req) {
@@ -234,7 +299,9 @@ SearchResult Searcher::run(const SearchRequest& req) {
     rset.add_document(*pl);
     Xapian::Enquire expand(db_);
     ContentStemDecider decider;
-    Xapian::ESet eset = expand.get_eset(25, rset, &decider);
+    // Exact term frequencies: Xapian otherwise estimates them per shard, and a sharded index
+    // would choose other words than one index.
+    Xapian::ESet eset = expand.get_eset(25, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
     like = Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end());
     const std::string story = db_.get_document(*pl).get_value(schema::kSlotDupKey);
     std::vector<std::string> exclude = {id_term};
@@ -288,7 +355,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
   // ---- The match.
   struct Match {
     Xapian::MSet mset;
-    std::unique_ptr<FacetSpy> spy;
+    std::unique_ptr<FacetTally> spy;
     bool timed_out = false;
   };
   const bool browse = !parsed.has_text && like.empty();
@@ -301,32 +368,69 @@ SearchResult Searcher::run(const SearchRequest& req) {
     if (!like.empty()) q = q.empty() ? like : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, like);
     if (q.empty()) q = Xapian::Query::MatchAll;
     for (const Xapian::Query& f : filters) q = Xapian::Query(Xapian::Query::OP_FILTER, q, f);
+    // Remote shards (stock xapian-tcpsrv) only run Xapian's built-in classes: searcher/remote_match.h.
+    const bool remote = shards_.remote();
     if (req.recency_boost && req.sort == SortOrder::kRelevance) {
       const double today = static_cast<double>(std::chrono::duration_cast<std::chrono::days>(
                                                    std::chrono::system_clock::now().time_since_epoch())
                                                    .count());
-      auto* boost = new RecencySource(schema::kSlotDayNumber, today, kRecencyMaxWeight, kRecencyHalfLifeDays);
-      q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(boost->release()));
+      if (remote) {
+        Xapian::Query boost = remote_recency_boost(db_, today, kRecencyMaxWeight, kRecencyHalfLifeDays);
+        if (!boost.empty()) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, boost);
+      } else {
+        auto* boost = new RecencySource(schema::kSlotDayNumber, today, kRecencyMaxWeight, kRecencyHalfLifeDays);
+        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(boost->release()));
+      }
     }
     auto expired = std::make_shared<std::atomic<bool>>(false);
-    auto* deadline = new DeadlineSource(Clock::now() + req.time_limit, expired);
-    q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(deadline->release()));
+    if (!remote) {
+      auto* deadline = new DeadlineSource(Clock::now() + req.time_limit, expired);
+      q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(deadline->release()));
+    }
 
     Xapian::Enquire enquire(db_);
     enquire.set_query(q);
-    if (req.collapse && req.expand_story.empty()) enquire.set_collapse_key(schema::kSlotDupKey);
-    if (req.sort == SortOrder::kDateDescending || (browse && req.sort == SortOrder::kRelevance)) {
-      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-    } else if (req.sort == SortOrder::kDateAscending) {
-      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, false);
+    const bool collapsing = req.collapse && req.expand_story.empty();
+    if (collapsing) enquire.set_collapse_key(schema::kSlotDupKey);
+    // Ties are broken by the sort key (date, then id), never by document numbers, which differ
+    // between one index and the same articles in shards. Indexes written before the sort key
+    // existed keep the date order.
+    const bool newest_first = req.sort == SortOrder::kDateDescending || (browse && req.sort == SortOrder::kRelevance);
+    const bool by_date = newest_first || req.sort == SortOrder::kDateAscending;
+    if (by_date && browse && db_.get_value_freq(schema::kSlotSortKey) == db_.get_doccount()) {
+      enquire.set_sort_by_value(schema::kSlotSortKey, newest_first);
+    } else if (by_date) {
+      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, newest_first);
+    } else {
+      enquire.set_sort_by_relevance_then_value(schema::kSlotSortKey, true);
     }
     Match m;
-    m.spy = std::make_unique<FacetSpy>();
-    enquire.add_matchspy(m.spy.get());
+    RemoteFacetTally* remote_tally = nullptr;
+    if (remote) {
+      auto tally = std::make_unique<RemoteFacetTally>();
+      tally->attach(enquire, collapsing);
+      remote_tally = tally.get();
+      m.spy = std::move(tally);
+    } else {
+      if (use_facet_columns_) {
+        m.spy = std::make_unique<ColumnFacetSpy>(facet_columns());
+      } else {
+        m.spy = std::make_unique<FacetSpy>();
+      }
+      enquire.add_matchspy(m.spy.get());
+    }
     enquire.set_time_limit(std::chrono::duration<double>(req.time_limit).count());
     // Every matching article passes the spy: counts and facets are exact, not estimates.
+    const auto match_start = Clock::now();
     m.mset = enquire.get_mset(page_first, page_size, db_.get_doccount());
+    if (remote_tally) {
+      remote_tally->use_collapsed_count(m.mset);
+      remote_tally->count_story_sizes(db_, q, m.mset, std::chrono::duration<double>(req.time_limit).count());
+    }
+    m.spy->finish();
     m.timed_out = expired->load();
+    // Shards stop at the time limit on their own: a match that lasted that long was cut short.
+    if (remote) m.timed_out = Clock::now() - match_start >= req.time_limit;
     return m;
   };
   const auto match_started = Clock::now();
@@ -393,11 +497,13 @@ SearchResult Searcher::run(const SearchRequest& req) {
     }
     result.hits.push_back(std::move(h));
   }
+  // Over remote shards, collapse counts are counted apart (searcher/remote_match.h).
+  if (const auto* tally = dynamic_cast<const RemoteFacetTally*>(match.spy.get())) tally->fill_similar(result.hits);
   result.timings.snippets_ms = ms_since(snippets_started);
 
   // ---- Facets, counted over every matching article.
   if (req.facets) {
-    const FacetSpy& spy = *match.spy;
+    const FacetTally& spy = *match.spy;
     const auto& names = analysis::CountryNames::french();
     result.facets.push_back({"country", top_values(spy.countries(), req.facet_values, [&](const std::string& code) {
                                std::string n = names.name(code);
@@ -419,7 +525,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         m.label_count = count;
       }
     }
-    FacetSpy::Counts speaker_counts;
+    FacetTally::Counts speaker_counts;
     for (const auto& [folded, m] : merged) speaker_counts[m.label] = m.total;
     result.facets.push_back({"speaker", top_values(speaker_counts, req.facet_values, [](const std::string& v) { return v; })});
     result.facets.push_back({"source", top_values(spy.sources(), req.facet_values, [](const std::string& v) { return v; })});

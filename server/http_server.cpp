@@ -1,37 +1,105 @@
-// httplib set-up: timeouts, body limit, thread pool, and every method routed to handle_request.
+// httplib set-up (every method routed to handle_request, body limit, error bodies) over our own
+// connection handling: httplib parses each request and writes its response in memory, while
+// server/connections.cpp owns the sockets, the timeouts and the worker threads.
 #include "server/http_server.h"
 
-#include <fmt/format.h>
 #include <httplib.h>
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <mutex>
+#include <cstring>
 #include <thread>
 
 #include "core/error.h"
+#include "server/connections.h"
 #include "server/routes.h"
 
 namespace depeche::server {
+namespace {
+
+// One request as ConnectionServer framed it, for httplib to read; the response goes to memory.
+class ExchangeStream final : public httplib::Stream {
+ public:
+  explicit ExchangeStream(Exchange& exchange) : exchange_(exchange) {}
+  bool is_readable() const override { return read_ < exchange_.request.size(); }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, size_t size) override {
+    const std::size_t n = std::min(size, exchange_.request.size() - read_);
+    std::memcpy(ptr, exchange_.request.data() + read_, n);
+    read_ += n;
+    return static_cast<ssize_t>(n);  // 0 at the end of the request: httplib never reads past it
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    exchange_.response.append(ptr, size);
+    return static_cast<ssize_t>(size);
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = exchange_.peer.remote_ip;
+    port = exchange_.peer.remote_port;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    ip = exchange_.peer.local_ip;
+    port = exchange_.peer.local_port;
+  }
+  socket_t socket() const override { return exchange_.peer.fd; }
+
+ private:
+  Exchange& exchange_;
+  std::size_t read_ = 0;
+};
+
+// httplib's request parser, router and response writer, without its sockets and threads.
+class HttpProtocol final : public httplib::Server {
+ public:
+  void answer(Exchange& exchange) {
+    ExchangeStream stream(exchange);
+    bool client_closes = false;
+    process_request(stream, exchange.closing, client_closes, nullptr);
+    exchange.client_closes = client_closes;
+  }
+};
+
+ConnectionLimits limits_of(const ServerOptions& o) {
+  ConnectionLimits limits;
+  limits.threads = o.threads ? o.threads : std::max(4u, std::thread::hardware_concurrency());
+  limits.max_connections = o.max_connections;
+  limits.idle_timeout = o.keep_alive_timeout;
+  limits.request_timeout = o.read_timeout;
+  limits.write_timeout = o.write_timeout;
+  limits.max_body_bytes = o.max_body_bytes;
+  return limits;
+}
+
+}  // namespace
 
 struct HttpServer::Impl {
-  explicit Impl(ServerOptions o) : options(std::move(o)), workers(options.db), suggester(options.db) {}
+  explicit Impl(ServerOptions o)
+      : options(std::move(o)),
+        workers(index_location(options)),
+        suggester(index_location(options)),
+        connections(limits_of(options), [this](Exchange& exchange) { http.answer(exchange); }) {}
   ServerOptions options;
   WorkerPool workers;
   Suggester suggester;
   RouteContext context{options, workers, suggester};
-  httplib::Server http;
-  std::mutex stop_mutex;
-  bool stop_sent = false;
+  HttpProtocol http;
+  ConnectionServer connections;
 };
+
+IndexLocation index_location(const ServerOptions& o) {
+  IndexLocation where;
+  where.path = o.db;
+  where.remotes = o.remotes;
+  where.remote_timeout = o.shard_timeout.count() > 0 ? o.shard_timeout : o.time_limit + std::chrono::seconds(1);
+  where.on_failure = o.on_shard_failure;
+  return where;
+}
 
 HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
   const ServerOptions& o = impl_->options;
-  const unsigned threads = o.threads ? o.threads : std::max(4u, std::thread::hardware_concurrency());
-  impl_->http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  impl_->http.set_read_timeout(o.read_timeout);
-  impl_->http.set_write_timeout(o.write_timeout);
+  // httplib only writes these into responses ("Keep-Alive: timeout=2, max=1000") and answers 413
+  // past the body limit: the connections' timeouts and limits are ConnectionServer's.
   impl_->http.set_keep_alive_timeout(o.keep_alive_timeout.count());
+  impl_->http.set_keep_alive_max_count(ConnectionLimits{}.max_requests_per_connection);
   impl_->http.set_payload_max_length(o.max_body_bytes);
   // Our own route table decides 404 versus 405, so httplib sees one catch-all per method.
   auto handler = [ctx = &impl_->context](const httplib::Request& req, httplib::Response& res) {
@@ -53,35 +121,10 @@ HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std
 
 HttpServer::~HttpServer() = default;
 
-int HttpServer::bind() {
-  const ServerOptions& o = impl_->options;
-  int port = o.port;
-  bool ok = false;
-  if (port == 0) {
-    port = impl_->http.bind_to_any_port(o.host);
-    ok = port > 0;
-  } else {
-    ok = impl_->http.bind_to_port(o.host, port);
-  }
-  if (!ok) throw Error(fmt::format("cannot listen on {}:{} (address in use or not local?)", o.host, o.port));
-  return port;
-}
+int HttpServer::bind() { return impl_->connections.bind(impl_->options.host, impl_->options.port); }
 
-void HttpServer::run() {
-  if (!impl_->http.listen_after_bind()) {
-    std::lock_guard lock(impl_->stop_mutex);
-    if (!impl_->stop_sent) throw Error("the server stopped accepting connections");
-  }
-}
+void HttpServer::run() { impl_->connections.run(); }
 
-bool HttpServer::stop() {
-  std::lock_guard lock(impl_->stop_mutex);
-  // httplib's stop() is only valid once, while listening.
-  if (!impl_->stop_sent && impl_->http.is_running()) {
-    impl_->http.stop();
-    impl_->stop_sent = true;
-  }
-  return impl_->stop_sent;
-}
+bool HttpServer::stop() { return impl_->connections.stop(); }
 
 }  // namespace depeche::server

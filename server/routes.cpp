@@ -70,13 +70,16 @@ void article_route(const RouteContext& ctx, const httplib::Request& req, httplib
   check_names(parse_query_string(req.target), {}, {});
   const std::string id = m[1].str();
   if (id.size() > 1024) throw UsageError("article id is longer than 1024 bytes");
-  Xapian::Database& db = ctx.workers.for_this_thread().db;
+  ShardSet& index = ctx.workers.for_this_thread().index();
   for (int attempt = 0;; ++attempt) {
     try {
-      db.reopen();
+      index.refresh();
+      Xapian::Database& db = index.db();
       const std::string term = schema::id_term(id);
       auto posting = db.postlist_begin(term);
       if (posting == db.postlist_end(term)) {
+        // With shards left out, the article may well be in one of them.
+        if (!index.missing().empty()) throw HttpError{503, "a shard of the index is unavailable; try again later"};
         throw HttpError{404, fmt::format("no article with id '{}'", id)};
       }
       const json data = json::parse(db.get_document(*posting).get_data(), nullptr, false);
@@ -94,6 +97,10 @@ void article_route(const RouteContext& ctx, const httplib::Request& req, httplib
       return;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 2) throw;  // a writer committed twice meanwhile: read the newest revision
+    } catch (const Xapian::NetworkError& e) {
+      // A remote shard went away: reconnect, or leave it out (core/shards.h).
+      if (attempt >= 2) throw IndexError(e.get_description());
+      index.recover(e.get_description());
     }
   }
 }
@@ -101,9 +108,24 @@ void article_route(const RouteContext& ctx, const httplib::Request& req, httplib
 // ---- GET /healthz --------------------------------------------------------------------------------
 void health_route(const RouteContext& ctx, const httplib::Request& req, httplib::Response& res, const std::smatch&) {
   check_names(parse_query_string(req.target), {}, {});
-  Xapian::Database& db = ctx.workers.for_this_thread().db;
-  db.reopen();
-  send_json(res, json{{"status", "ok"}, {"documents", db.get_doccount()}, {"revision", db.get_revision()}});
+  ShardSet& index = ctx.workers.for_this_thread().index();
+  try {
+    index.refresh();
+  } catch (const Xapian::NetworkError& e) {
+    index.recover(e.get_description());
+  }
+  // "degraded": searches answer without the shards listed as down (--on-shard-failure partial).
+  json body{{"status", index.missing().empty() ? "ok" : "degraded"},
+            {"documents", index.db().get_doccount()},
+            {"revision", index.revision()}};
+  if (index.size() > 1 || index.remote()) {
+    json shards = json::array();
+    for (const ShardStatus& s : index.status()) {
+      shards.push_back({{"shard", s.label}, {"remote", s.remote}, {"up", s.up}, {"documents", s.documents}});
+    }
+    body["shards"] = std::move(shards);
+  }
+  send_json(res, body);
 }
 
 // ---- GET /opensearch.xml -------------------------------------------------------------------------

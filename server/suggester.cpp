@@ -210,9 +210,11 @@ std::vector<Suggestion> Vocabulary::suggest(std::string_view q, std::size_t max)
 }
 
 Suggester::Suggester(const std::string& db_path, SuggesterOptions options)
-    : options_(options), db_(open_index_for_reading(db_path)) {
-  revision_ = db_.get_revision();
-  vocabulary_ = Vocabulary::load(db_);
+    : Suggester(index_at(db_path), options) {}
+
+Suggester::Suggester(const IndexLocation& where, SuggesterOptions options) : options_(options), index_(where) {
+  revision_ = revision_key();
+  vocabulary_ = Vocabulary::load(index_.db());
   spdlog::info("server: suggestions loaded words={} revision={}", vocabulary_->word_count(), revision_);
   watcher_ = std::thread([this] { watch(); });
 }
@@ -231,6 +233,12 @@ std::shared_ptr<const Vocabulary> Suggester::snapshot() const {
   return vocabulary_;
 }
 
+// Several shards have no one revision number, and remote ones tell none: the sum of the local
+// shards' revisions and the number of articles change whenever any shard does (in practice).
+std::string Suggester::revision_key() const {
+  return std::to_string(index_.revision()) + "/" + std::to_string(index_.db().get_doccount());
+}
+
 std::vector<Suggestion> Suggester::suggest(std::string_view query) const {
   return snapshot()->suggest(query, options_.max_suggestions);
 }
@@ -240,10 +248,10 @@ void Suggester::watch() {
   while (!wake_.wait_for(lock, options_.refresh_interval, [this] { return stopping_; })) {
     lock.unlock();
     try {
-      db_.reopen();
-      const Xapian::rev revision = db_.get_revision();
+      index_.refresh();
+      const std::string revision = revision_key();
       if (revision != revision_) {
-        auto fresh = Vocabulary::load(db_);
+        auto fresh = Vocabulary::load(index_.db());
         spdlog::info("server: suggestions reloaded words={} revision={}", fresh->word_count(), revision);
         revision_ = revision;
         lock.lock();

@@ -16,6 +16,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/shards.h"
+
 namespace depeche::server {
 
 struct Suggestion {
@@ -69,6 +71,8 @@ class Suggester {
   // Loads the vocabulary now (throws IndexError when the index cannot be opened), then watches
   // for new revisions in the background.
   explicit Suggester(const std::string& db_path, SuggesterOptions options = {});
+  // The same over every shard of a sharded or remote index (core/shards.h).
+  explicit Suggester(const IndexLocation& where, SuggesterOptions options = {});
   ~Suggester();
   Suggester(const Suggester&) = delete;
   Suggester& operator=(const Suggester&) = delete;
@@ -80,8 +84,10 @@ class Suggester {
   std::shared_ptr<const Vocabulary> snapshot() const;
 
   SuggesterOptions options_;
-  Xapian::Database db_;  // used by the constructor, then by the watcher thread only
-  Xapian::rev revision_ = 0;
+  std::string revision_key() const;
+
+  ShardSet index_;  // used by the constructor, then by the watcher thread only
+  std::string revision_;  // revision_key() of the loaded vocabulary
 
   mutable std::mutex mutex_;  // guards vocabulary_ (the pointer) and stopping_
   std::shared_ptr<const Vocabulary> vocabulary_;

@@ -1,12 +1,13 @@
 // Workers keyed by thread id, so no Xapian handle ever crosses threads.
 #include "server/worker_pool.h"
 
-#include "core/database.h"
 
 namespace depeche::server {
 
-Worker::Worker(const std::string& db_path)
-    : searcher(db_path), db(open_index_for_reading(db_path)) {}
+Worker::Worker(const IndexLocation& where) : searcher(where) {
+  // A server answers many searches per revision: exact facets from shared in-memory columns.
+  searcher.use_facet_columns(true);
+}
 
 Worker& WorkerPool::for_this_thread() {
   const auto id = std::this_thread::get_id();
@@ -16,7 +17,7 @@ Worker& WorkerPool::for_this_thread() {
     if (it != workers_.end()) return *it->second;
   }
   // Opened outside the lock: a slow open must not stall the other threads' lookups.
-  auto worker = std::make_unique<Worker>(db_path_);
+  auto worker = std::make_unique<Worker>(where_);
   std::lock_guard lock(mutex_);
   return *workers_.emplace(id, std::move(worker)).first->second;
 }

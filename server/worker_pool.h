@@ -1,5 +1,5 @@
-// One Searcher (and one plain database handle) per HTTP worker thread, created on first use:
-// a Searcher owns a Xapian::Database, a parser and an analyzer, none of which may be shared.
+// One Searcher per HTTP worker thread, created on first use: a Searcher owns its shards' database
+// handles, a parser and an analyzer, none of which may be shared.
 #pragma once
 
 #include <xapian.h>
@@ -10,25 +10,27 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/shards.h"
 #include "searcher/searcher.h"
 
 namespace depeche::server {
 
 struct Worker {
-  explicit Worker(const std::string& db_path);
+  explicit Worker(const IndexLocation& where);
   search::Searcher searcher;
-  Xapian::Database db;  // for article lookups and health: reopened before each use
+  // For article lookups and health: the searcher's shards, refreshed before each use.
+  ShardSet& index() { return searcher.shards(); }
 };
 
 class WorkerPool {
  public:
-  explicit WorkerPool(std::string db_path) : db_path_(std::move(db_path)) {}
+  explicit WorkerPool(IndexLocation where) : where_(std::move(where)) {}
 
   // The calling thread's worker. Throws IndexError when the index cannot be opened.
   Worker& for_this_thread();
 
  private:
-  std::string db_path_;
+  IndexLocation where_;
   std::mutex mutex_;  // guards the map only; a worker is used by its own thread alone
   std::unordered_map<std::thread::id, std::unique_ptr<Worker>> workers_;
 };

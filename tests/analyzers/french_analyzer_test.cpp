@@ -3,7 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+#include <map>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -140,6 +144,36 @@ TEST(FrenchAnalyzer, CompoundSpansWholeCompound) {
   EXPECT_TRUE(tokens[2].has(kFlagCompoundPart));
 }
 
+// Found by fuzzing (tests/fuzz/corpus/analysis/crash-compound-parts-overflow): Token::parts is
+// 16 bits, and a run of 70 000 hyphenated words wrapped it, so the compound no longer said how
+// many part tokens follow it (term generation and the extractors skip by that count).
+TEST(FrenchAnalyzer, CompoundOfMoreThan65535PartsSplitsAndKeepsItsPartCount) {
+  FrenchAnalyzer analyzer;
+  std::string text = "mot";
+  for (int k = 1; k < 70'000; ++k) text += "-mot";
+  const std::vector<Token> tokens = analyzer.analyze(text);
+  std::size_t compounds = 0, words = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].has(kFlagCompound)) {
+      ++words;
+      continue;
+    }
+    ++compounds;
+    const std::size_t parts = tokens[i].parts;
+    ASSERT_GE(parts, 2u);
+    ASSERT_LT(i + parts, tokens.size());
+    EXPECT_EQ(tokens[i].end, tokens[i + parts].end);
+    EXPECT_TRUE(tokens[i + parts].has(kFlagCompoundPart));
+    EXPECT_TRUE(tokens[i].has(kFlagTooLong));
+    if (i + parts + 1 < tokens.size()) {
+      EXPECT_FALSE(tokens[i + parts + 1].has(kFlagCompoundPart));
+    }
+  }
+  EXPECT_EQ(words, 70'000u);
+  EXPECT_EQ(compounds, 2u);  // 65 535 parts, then the remaining 4 465
+  EXPECT_EQ(tokens.back().position, 70'000u);
+}
+
 TEST(FrenchAnalyzer, NormalizedFormKeepsAccentsForSpellingAndDisplay) {
   FrenchAnalyzer analyzer;
   auto tokens = analyzer.analyze("L’ARMÉE");
@@ -211,6 +245,50 @@ TEST(FrenchAnalyzer, AnalyzesSeedLikeParagraph) {
       "anne", "roche",      "a",     "declare",      "un",   "nombre", "significatif",
       "obus", "avait",      "ete",   "livre",        "a",    "armee", "russe"};
   EXPECT_EQ(terms, expected);
+}
+
+// The highlighter stems only the words a StemFilter wants: it must want every word that has one
+// of the filter's stems. Checked on every word of the sample corpus.
+TEST(StemFilter, WantsEveryWordThatSharesAStemOnTheSampleCorpus) {
+  std::string text;
+  for (const char* file : {"/sample_corpus/jsonl/articles.jsonl", "/sample_corpus/rss/flux-depeches.xml"}) {
+    std::ifstream in(std::string(DEPECHE_SOURCE_DIR) + file);
+    text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  ASSERT_GT(text.size(), 10000u);
+  FrenchAnalyzer analyzer;
+  const std::vector<Token> tokens = analyzer.analyze(text);
+  std::map<std::string, std::set<std::string>> words_of_stem;
+  for (const Token& t : tokens) {
+    for (const std::string& s : t.stems) words_of_stem[s].insert(t.term);
+  }
+  ASSERT_GT(words_of_stem.size(), 1000u);
+  std::size_t checked = 0;
+  for (const auto& [stem, words] : words_of_stem) {
+    const StemFilter filter({stem});
+    for (const std::string& w : words) {
+      EXPECT_TRUE(filter.wants(w)) << "stem " << stem << " of " << w;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 2000u);
+}
+
+TEST(StemFilter, FilteredAnalysisStemsOnlyTheWantedWords) {
+  FrenchAnalyzer analyzer;
+  const std::string text = "Les armées ukrainiennes avancent ; l’armée russe recule vers la frontière.";
+  const auto full = analyzer.analyze(text);
+  const auto filtered = analyzer.analyze(text, AnalysisMode::kIndex, StemFilter({"arme"}));
+  ASSERT_EQ(full.size(), filtered.size());
+  for (std::size_t i = 0; i < full.size(); ++i) {
+    EXPECT_EQ(filtered[i].term, full[i].term);
+    EXPECT_EQ(filtered[i].position, full[i].position);
+    if (full[i].term.rfind("ar", 0) == 0) {  // the first two letters of the stem
+      EXPECT_EQ(filtered[i].stems, full[i].stems) << full[i].term;
+    } else {
+      EXPECT_TRUE(filtered[i].stems.empty()) << full[i].term;
+    }
+  }
 }
 
 }  // namespace

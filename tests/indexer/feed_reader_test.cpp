@@ -130,6 +130,31 @@ TEST(FeedReader, AtomPlainTextIsNotTreatedAsHtml) {
   EXPECT_EQ(a.date->iso(), "2022-11-10T12:00:00+00:00");
 }
 
+// Found by fuzzing (tests/fuzz/corpus/feed/crash-invalid-utf8-lang): the language was the one
+// field not checked for invalid UTF-8, so such bytes reached the index and the stored document.
+TEST(FeedReader, RejectsInvalidUtf8InTheLanguage) {
+  const CollectingSink entry = parse(
+      atom("<entry xml:lang=\"e\xE9\"><id>urn:a</id><summary>Texte.</summary></entry>\n"  // 5
+           "<entry><id>urn:b</id><summary>Texte.</summary></entry>\n"));                   // 6
+  EXPECT_EQ(entry.ids(), (std::vector<std::string>{"urn:b"}));
+  EXPECT_EQ(entry.errors, (std::vector<std::string>{"flux.xml:5: invalid UTF-8 in entry lang"}));
+
+  const CollectingSink channel = parse(
+      "<rss><channel><language>fr\xFF</language>\n"
+      "<item><guid>a</guid><description>Texte.</description></item></channel></rss>");
+  EXPECT_TRUE(channel.articles.empty());
+  EXPECT_EQ(channel.errors, (std::vector<std::string>{"flux.xml:2: invalid UTF-8 in item lang"}));
+}
+
+// Found by fuzzing: a plain-text paragraph made only of control characters cleaned down to
+// nothing but still got its "\n\n", leaving blank paragraphs and a body ending in newlines.
+TEST(FeedReader, AtomPlainTextDropsParagraphsOfControlCharacters) {
+  const CollectingSink sink = parse(atom(
+      "<entry><id>urn:c</id><summary>Un.\n\n\x01\n\nDeux.\n\n\x02\x7f</summary></entry>\n"));
+  ASSERT_EQ(sink.articles.size(), 1u) << (sink.errors.empty() ? "" : sink.errors[0]);
+  EXPECT_EQ(sink.articles[0].body, "Un.\n\nDeux.");
+}
+
 TEST(FeedReader, ReadsRss1Rdf) {
   const CollectingSink sink = parse(
       "<?xml version=\"1.0\"?>\n"

@@ -154,6 +154,19 @@ TEST(JsonlReader, ReportsTruncatedLastLineLikeAnyInvalidLine) {
       << sink.errors[0];
 }
 
+// Found by fuzzing (tests/fuzz/corpus/jsonl/crash-number-overflow): nlohmann reports a number
+// beyond a double as out_of_range, which used to escape read_jsonl and stop the whole run.
+TEST(JsonlReader, RejectsNumberOverflowAsOneBadLineAndGoesOn) {
+  const CollectingSink sink =
+      read(std::string(R"({"id":"a","body":"x","score":1e999})") + "\n" + kGood + "\n" +
+           R"({"id":"b","body":"x","n":[-1E+400]})" + "\n");
+  EXPECT_EQ(sink.errors,
+            (std::vector<std::string>{
+                "depeches.jsonl:1: invalid JSON: number overflow parsing '1e999'",
+                "depeches.jsonl:3: invalid JSON: number overflow parsing '-1E+400'"}));
+  EXPECT_EQ(sink.ids(), (std::vector<std::string>{"ok"}));
+}
+
 TEST(JsonlReader, AcceptsLastLineWithoutNewline) {
   const CollectingSink sink = read(std::string(kGood) + "\n" + R"({"id":"b","body":"fin"})");
   EXPECT_TRUE(sink.errors.empty());

@@ -108,6 +108,31 @@ TEST(TextReader, SourceLinkTrailerPattern) {
   for (const Row& row : rows) EXPECT_EQ(is_source_link_trailer(row.line), row.junk) << row.line;
 }
 
+// Found by fuzzing (tests/fuzz/corpus/text/crash-trailer-with-control-character): a control
+// character hid a trailer or a blank line from the checks, and cleaning then turned it into a
+// "Source link" paragraph or an empty one ("Corps.\n\n").
+TEST(TextReader, JudgesTrailersAndBlankLinesAfterCleaningControlCharacters) {
+  const CollectingSink trailer_only = parse("Un titre seul\n\n\nSource link\b");
+  EXPECT_TRUE(trailer_only.articles.empty());
+  EXPECT_EQ(trailer_only.errors,
+            (std::vector<std::string>{"archive/breve.txt:1: no body text after the title"}));
+  struct Row {
+    std::string content;
+    std::string body;
+  };
+  const std::vector<Row> rows = {
+      {"Titre\n\nCorps.\n\nSource link\b", "Corps."},
+      {"Titre\n\nCorps.\n\nSource link -31\0"s, "Corps."},
+      {"Titre\n\nCorps.\n\n\x01\n", "Corps."},
+      {"Titre\n\nUn.\n\n\x02\x7f\n\nDeux.", "Un.\n\nDeux."},
+  };
+  for (const Row& row : rows) {
+    const CollectingSink sink = parse(row.content);
+    ASSERT_EQ(sink.articles.size(), 1u) << row.content;
+    EXPECT_EQ(sink.articles[0].body, row.body);
+  }
+}
+
 TEST(TextReader, KeepsSourceLinkInsideTheBody) {
   const CollectingSink sink = parse("Titre\n\nSource link\n\nVrai paragraphe.\n");
   EXPECT_EQ(sink.articles.at(0).body, "Source link\n\nVrai paragraphe.");

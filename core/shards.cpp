@@ -397,7 +397,15 @@ bool ShardSet::refresh() {
     changed = true;
   }
   try {
-    changed = db_.reopen() || changed;
+    // reopen() itself may meet a writer's second commit: try again on the newer revision.
+    for (int attempt = 0;; ++attempt) {
+      try {
+        changed = db_.reopen() || changed;
+        break;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt >= 10) throw;
+      }
+    }
   } catch (const Xapian::DatabaseOpeningError& e) {
     // xapian-replicate swapped in a full copy and removed the directory we had open.
     recover(e.get_description());

@@ -80,13 +80,15 @@ inline std::vector<Query> read_queries(const std::string& path) {
   return out;
 }
 
-// The common options of a query harness: --queries FILE --mode M --threads N --passes P.
+// The common options of a query harness: --queries FILE --mode M --threads N --passes P
+// [--per-query FILE].
 struct RunOptions {
   std::string queries_path;
   Mode mode = Mode::kPlain;
   int threads = 1;
   int passes = 5;
-  std::string engine;  // name written in the report
+  std::string engine;          // name written in the report
+  std::string per_query_path;  // --per-query FILE: each query's median and worst time, as TSV
 };
 
 // Consumes the common options from argv; returns the others (harness-specific) in order.
@@ -117,6 +119,8 @@ inline std::vector<std::string> parse_run_options(int argc, char** argv, RunOpti
       o.threads = std::max(1, std::stoi(value()));
     } else if (a == "--passes") {
       o.passes = std::max(1, std::stoi(value()));
+    } else if (a == "--per-query") {
+      o.per_query_path = value();
     } else {
       rest.push_back(a);
     }
@@ -140,8 +144,10 @@ class Runner {
 
 struct Report {
   std::vector<double> latencies_ms;
+  std::vector<std::vector<double>> per_query_ms;  // by query index
+  std::vector<std::uint64_t> per_query_matches;   // warm-up pass
   double wall_s = 0;
-  std::uint64_t matches = 0;  // summed over the query set (first pass)
+  std::uint64_t matches = 0;  // summed over the query set (warm-up pass)
   std::size_t zero_match_queries = 0;
 };
 
@@ -163,9 +169,11 @@ inline Report measure(const std::vector<Query>& queries, const RunOptions& o,
   for (const Query& q : queries) {
     const Outcome r = runners[0]->run(q, o.mode);
     report.matches += r.matches;
+    report.per_query_matches.push_back(r.matches);
     if (r.matches == 0) ++report.zero_match_queries;
   }
-  std::vector<std::vector<double>> per_thread(static_cast<std::size_t>(o.threads));
+  // Per thread: (query index, milliseconds) of every timed query.
+  std::vector<std::vector<std::pair<std::size_t, double>>> per_thread(static_cast<std::size_t>(o.threads));
   const auto started = Clock::now();
   std::vector<std::thread> threads;
   for (int t = 0; t < o.threads; ++t) {
@@ -175,18 +183,37 @@ inline Report measure(const std::vector<Query>& queries, const RunOptions& o,
       const std::size_t offset = n * static_cast<std::size_t>(t) / static_cast<std::size_t>(o.threads);
       for (int p = 0; p < o.passes; ++p) {
         for (std::size_t k = 0; k < n; ++k) {
-          const Query& q = queries[(k + offset) % n];
+          const std::size_t qi = (k + offset) % n;
           const auto t0 = Clock::now();
-          runners[static_cast<std::size_t>(t)]->run(q, o.mode);
-          lat.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+          runners[static_cast<std::size_t>(t)]->run(queries[qi], o.mode);
+          lat.emplace_back(qi, std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
         }
       }
     });
   }
   for (auto& th : threads) th.join();
   report.wall_s = std::chrono::duration<double>(Clock::now() - started).count();
-  for (auto& v : per_thread) report.latencies_ms.insert(report.latencies_ms.end(), v.begin(), v.end());
+  report.per_query_ms.resize(queries.size());
+  for (const auto& v : per_thread) {
+    for (const auto& [qi, ms] : v) {
+      report.latencies_ms.push_back(ms);
+      report.per_query_ms[qi].push_back(ms);
+    }
+  }
   return report;
+}
+
+// --per-query FILE: query text, median ms, worst ms, matches (TSV), to find the slow queries.
+inline void write_per_query(const std::string& path, const std::vector<Query>& queries, const Report& r) {
+  std::ofstream out(path);
+  if (!out) throw std::runtime_error("cannot write " + path);
+  out << "query\tcountry\tfrom\tto\tmedian_ms\tmax_ms\tmatches\n";
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    const Query& q = queries[i];
+    out << q.text << '\t' << q.country << '\t' << (q.from_year ? std::to_string(q.from_year) : "") << '\t'
+        << (q.to_year ? std::to_string(q.to_year) : "") << '\t' << percentile(r.per_query_ms[i], 0.5) << '\t'
+        << percentile(r.per_query_ms[i], 1.0) << '\t' << r.per_query_matches[i] << '\n';
+  }
 }
 
 // One JSON line on stdout: what bench/run collects.
@@ -215,6 +242,7 @@ inline int run_harness(int argc, char** argv, const char* engine,
     const auto queries = read_queries(o.queries_path);
     const Report r = measure(queries, o, [&] { return factory(rest); });
     print_report(o, r, queries.size());
+    if (!o.per_query_path.empty()) write_per_query(o.per_query_path, queries, r);
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "%s: %s\n", argv[0], e.what());

@@ -60,7 +60,29 @@ def summarise(d):
         if full and f"filter/{t}" not in engines["depeche"]["queries"]:
             engines["depeche"]["queries"][f"filter/{t}"] = full
     http = {h["endpoint"]: h for h in read_lines(d / "raw" / "http.jsonl")}
-    return {"meta": meta, "engines": engines, "suggest": suggest, "http": http}
+    return {"meta": meta, "engines": engines, "suggest": suggest, "http": http, "slowest": slowest(d)}
+
+
+def per_query(path):
+    """query key -> (median ms, matches) from a harness's --per-query TSV."""
+    if not path.exists():
+        return {}
+    rows = {}
+    for line in path.read_text().splitlines()[1:]:
+        f = line.split("\t")
+        rows[tuple(f[:4])] = (float(f[4]), int(f[6]))
+    return rows
+
+
+def slowest(d, count=5):
+    """Depeche's slowest full searches, with raw Xapian's time for the same query and filters."""
+    dep = per_query(d / "raw" / "per-query-depeche-full-1.tsv")
+    xap = per_query(d / "raw" / "per-query-xapian-filter-1.tsv")
+    out = []
+    for key, (ms, matches) in sorted(dep.items(), key=lambda kv: -kv[1][0])[:count]:
+        out.append({"query": key[0], "filters": " ".join(x for x in key[1:] if x), "depeche_ms": ms,
+                    "matches": matches, "xapian_ms": xap.get(key, (None, None))[0]})
+    return out
 
 
 def get(res, engine, path):
@@ -168,6 +190,12 @@ def table(res):
         if q:
             matches.append(f'{NAMES[e]} {q["mean_matches"]:.0f} ({q["zero_match_queries"]} empty)')
     lines.append("Mean matches per query with filters (a check that engines answer alike): " + ", ".join(matches))
+    if res.get("slowest"):
+        lines.append("Slowest Depeche full searches (median ms; raw Xapian with the same filters and facet):")
+        for q in res["slowest"]:
+            x = "-" if q["xapian_ms"] is None else fmt(q["xapian_ms"])
+            lines.append(f'  {fmt(q["depeche_ms"]):>8} ms  (Xapian {x} ms)  {q["matches"]:>7} matches  '
+                         f'{q["query"]}  {q["filters"]}')
     lines.append("")
     s = res["suggest"]
     if s:
